@@ -1,0 +1,1 @@
+"""Training-time code: corpus generation, gazetteer building, model training."""
