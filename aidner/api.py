@@ -1,10 +1,12 @@
 """The public entry points: `extract` and `extract_batch`."""
 from __future__ import annotations
 
+import datetime
 from typing import Iterable, Sequence
 
 from aidner.document import Document
 from aidner.models import Model, load
+from aidner.normalize import normalize_document
 
 _DEFAULT: Model | None = None
 
@@ -27,16 +29,20 @@ def _check_texts(texts: Sequence[object]) -> list[str]:
     return checked
 
 
-def extract(text: str, model: Model | str | None = None) -> Document:
+def extract(text: str, model: Model | str | None = None,
+            reference_date: datetime.date | None = None) -> Document:
     """Entities, relations and partnership triples of one text.
 
     `model` is a loaded Model, a name for `aidner.load`, or None for the default.
-    Offsets of every entity index `text` exactly, whatever it contains.
+    Offsets of every entity index `text` exactly, whatever it contains. Entities carry
+    their normalised values (`Entity.normalized`, see aidner.normalize); `reference_date`
+    (e.g. the report's publication date) anchors relative dates such as 今年 and 9月7日.
     """
-    return extract_batch([text], model=model)[0]
+    return extract_batch([text], model=model, reference_date=reference_date)[0]
 
 
-def extract_batch(texts: Iterable[str], model: Model | str | None = None) -> list[Document]:
+def extract_batch(texts: Iterable[str], model: Model | str | None = None,
+                  reference_date: datetime.date | None = None) -> list[Document]:
     """`extract` over many texts at once (faster: models batch internally)."""
     texts = _check_texts(list(texts))
     if model is None:
@@ -47,4 +53,4 @@ def extract_batch(texts: Iterable[str], model: Model | str | None = None) -> lis
     if len(docs) != len(texts):
         raise RuntimeError(f"model {model.name!r} returned {len(docs)} documents for "
                            f"{len(texts)} texts")
-    return docs
+    return [normalize_document(doc, reference_date) for doc in docs]
