@@ -7,8 +7,10 @@
 """
 from aidner.api import extract, extract_batch
 from aidner.document import Document, Entity, Relation, Triple
+from aidner.export import to_dataframe
 from aidner.models import load
+from aidner.partnerships import merge_partnerships as partnerships
 
 __version__ = "0.1.0"
-__all__ = ["extract", "extract_batch", "load", "Document", "Entity", "Relation", "Triple",
-           "__version__"]
+__all__ = ["extract", "extract_batch", "load", "partnerships", "to_dataframe", "Document",
+           "Entity", "Relation", "Triple", "__version__"]

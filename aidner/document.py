@@ -92,6 +92,13 @@ class Document:
 
         return partnership_triples(self)
 
+    @property
+    def partnerships(self) -> list:
+        """Partnership records (aidner.partnerships.Partnership), one per helper-recipient pair."""
+        from aidner.partnerships import document_partnerships
+
+        return document_partnerships(self)
+
     # -- conversion -----------------------------------------------------------------------
     @classmethod
     def from_record(cls, record: dict) -> "Document":
