@@ -37,6 +37,8 @@ _DATE_RE = re.compile(
     rf"{_Y}\s?(?:-|—|–|~|～|至|到)\s?(?:19|20)\d{{2}}(?:\s?年)?(?!\d)"
     rf"|(?:{_YMD}|{_MD})(?:\s?{_QUAL})?(?:{_RANGE_SEP}{_ONE})?")
 _PLAN_RE = re.compile(r"十[一二三四五六七八九]五")
+#: a month or day written right after a relative year (今年4月, 去年9月7日上午): one DATE
+_AFTER_RELATIVE = re.compile(rf"\s?(?:{_MD}|(?<![\d.])\d{{1,2}}\s?[日号])(?:\s?{_QUAL})?")
 _MEASURE_AFTER_GE = re.compile(r"个(?:月|小时|星期|工作日|多月|半月)")
 
 
@@ -62,7 +64,8 @@ def find_numbers(text: str) -> list[Cand]:
     for m in _PLAN_RE.finditer(text):
         out.append(Cand(m.start(), m.end(), "DATE", 0.7))
     for m in lexicons.regex("relative_dates").finditer(text):
-        out.append(Cand(m.start(), m.end(), "DATE", 0.7))
+        more = _AFTER_RELATIVE.match(text, m.end())
+        out.append(Cand(m.start(), more.end() if more else m.end(), "DATE", 0.7))
     for m in lexicons.regex("named_days").finditer(text):
         out.append(Cand(m.start(), m.end(), "DATE", 0.7))
     return out
