@@ -10,6 +10,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -112,7 +113,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_train(args: argparse.Namespace) -> int:
     from training.train import train
 
-    train(args.config, args.train, args.valid, args.out, dev_path=args.dev, init=args.init)
+    result = train(args.config, args.train, args.valid, args.out, dev_path=args.dev,
+                   init=args.init, progress=not args.no_progress)
+    print(json.dumps(result, ensure_ascii=False, indent=2))
     return 0
 
 
@@ -154,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
     ext.add_argument("--batch-size", type=int, default=32, help="documents per model call")
     ext.set_defaults(func=cmd_extract)
 
-    ev = sub.add_parser("evaluate", help="score models on an annotated file (see --help)",
+    sub.add_parser("evaluate", help="score models on an annotated file (see --help)",
                         add_help=False,
                         description="Same as python -m aidner.benchmark; run "
                                     "'aidner evaluate --help' for its options.")
@@ -166,8 +169,10 @@ def build_parser() -> argparse.ArgumentParser:
     tr.add_argument("--train", required=True, help="training JSONL")
     tr.add_argument("--valid", required=True, help="validation JSONL (early stopping)")
     tr.add_argument("--out", required=True, help="output model folder")
-    tr.add_argument("--dev", default=None, help="score this file with the final model")
-    tr.add_argument("--init", default=None, help="start from this trained model folder")
+    tr.add_argument("--dev", default=None,
+                    help="score this file with the final model (measuring only, never trained on)")
+    tr.add_argument("--init", default=None, help="start from this trained model folder (fine-tune)")
+    tr.add_argument("--no-progress", action="store_true", help="no progress bar")
     tr.set_defaults(func=cmd_train)
     return parser
 
