@@ -26,14 +26,20 @@ from aidner.schema import ENTITY_LABELS, RELATION_TYPES
 REFERENCE_MODEL = "lac"
 
 
-def run_one(data: str, model_name: str) -> dict:
-    """Load one model, predict the file, score it and measure the cost (in this process)."""
+def run_one(data: str, model_name: str, origin: str | None = None) -> dict:
+    """Load one model, predict the file, score it and measure the cost (in this process).
+    With `origin`, only the documents whose ``meta.origin`` is that value are scored."""
     from aidner.corpus import read_jsonl
     from aidner.document import Document
     from aidner.evaluation import score_documents
     from aidner.models import load
 
-    gold = [Document.from_record(r) for r in read_jsonl(data)]
+    records = read_jsonl(data)
+    if origin is not None:
+        records = [r for r in records if (r.get("meta") or {}).get("origin") == origin]
+        if not records:
+            raise ValueError(f"{data}: no document has meta.origin == {origin!r}")
+    gold = [Document.from_record(r) for r in records]
     texts = [d.text for d in gold]
     t0 = time.perf_counter()
     model = load(model_name)
@@ -46,7 +52,8 @@ def run_one(data: str, model_name: str) -> dict:
         doc.id = gold_doc.id
     chars = sum(len(t) for t in texts)
     return {
-        "model": model_name, "resolved": model.name, "data": data, "documents": len(texts),
+        "model": model_name, "resolved": model.name, "data": data, "origin": origin,
+        "documents": len(texts),
         "characters": chars,
         "scores": score_documents(gold, pred),
         "cost": {"load_s": load_s, "predict_s": predict_s,
@@ -67,10 +74,10 @@ def disk_bytes(model: object) -> int:
     return total
 
 
-def run_isolated(data: str, model_name: str) -> dict:
+def run_isolated(data: str, model_name: str, origin: str | None = None) -> dict:
     """`run_one` in a fresh interpreter, so load time and peak memory are the model's own."""
     cmd = [sys.executable, "-m", "aidner.benchmark", "--data", data, "--model", model_name,
-           "--in-process", "--json", "-"]
+           "--in-process", "--json", "-"] + (["--origin", origin] if origin else [])
     proc = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ})
     if proc.returncode != 0:
         raise RuntimeError(f"benchmark of {model_name!r} failed:\n{proc.stderr[-3000:]}")
@@ -118,6 +125,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="model name (default, rules, lac) or trained-model folder; repeatable")
     parser.add_argument("--json", dest="json_out", default=None,
                         help="also write all figures as JSON to this file ('-' for stdout only)")
+    parser.add_argument("--origin", default=None,
+                        help="score only documents whose meta.origin is this (e.g. handwritten)")
     parser.add_argument("--no-reference", action="store_true",
                         help=f"do not add the off-the-shelf {REFERENCE_MODEL!r} reference row")
     parser.add_argument("--in-process", action="store_true",
@@ -132,13 +141,14 @@ def main(argv: list[str] | None = None) -> int:
         models.append(REFERENCE_MODEL)
     models = list(dict.fromkeys(models))
     if args.in_process:
-        results = [run_one(args.data, m) for m in models]
+        results = [run_one(args.data, m, args.origin) for m in models]
     else:
-        results = [run_isolated(args.data, m) for m in models]
+        results = [run_isolated(args.data, m, args.origin) for m in models]
     if args.json_out == "-":
         print(json.dumps(results if len(results) > 1 else results[0], ensure_ascii=False))
         return 0
-    print(f"data: {args.data} ({results[0]['documents']} documents, "
+    only = f", meta.origin = {args.origin}" if args.origin else ""
+    print(f"data: {args.data}{only} ({results[0]['documents']} documents, "
           f"{results[0]['characters']:,} characters)\n")
     print(format_tables(results))
     if args.json_out:

@@ -347,6 +347,7 @@ class TransformerModel:
         self.batch_tokens = batch_tokens
         self.batch_size = batch_size
         self.info = dict(info or {})
+        self.path: Path | None = None  # the folder it was loaded from
         self.hinter = None
         if net.hints:
             from aidner.models.rule_hints import RuleHinter
@@ -517,9 +518,18 @@ class TransformerModel:
         net.load_state_dict(state)
         net.eval()
         inf = config.get("inference", {})
-        return cls(net, vocab, max_chars=inf.get("max_chars", 500), overlap=inf.get("overlap", 64),
-                   batch_tokens=inf.get("batch_tokens", 1024),
-                   batch_size=inf.get("batch_size", 16), info=config.get("training", {}))
+        model = cls(net, vocab, max_chars=inf.get("max_chars", 500), overlap=inf.get("overlap", 64),
+                    batch_tokens=inf.get("batch_tokens", 1024),
+                    batch_size=inf.get("batch_size", 16), info=config.get("training", {}))
+        model.path = path
+        return model
+
+    def disk_paths(self) -> list[Path]:
+        """The model folder, plus the rule baseline's data when it reads rule hints."""
+        paths = [self.path] if self.path is not None else []
+        if self.hinter is not None:
+            paths += self.hinter.rules.disk_paths()
+        return paths
 
     @classmethod
     def from_pretrained_encoder(cls, num_layers: int, arch: dict | None = None,
