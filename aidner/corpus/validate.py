@@ -10,8 +10,8 @@ from typing import Any
 
 from aidner.corpus.errors import CorpusError
 from aidner.schema import ENTITY_LABELS, RELATION_RULES, relation_allowed
+from aidner.spans import trim
 
-_EDGE_CHARS = set(" \t\r\n\u3000，。、；：！？,.;:!?“”\"'‘’")
 
 
 def validate_record(record: Any) -> dict:
@@ -62,7 +62,7 @@ def _check_entity(ent: Any, text: str, doc_id: Any) -> None:
         raise CorpusError(f"offsets {start}..{end} are outside the text (length {len(text)}) "
                           f"or empty", doc_id=doc_id, entity_id=ent_id)
     surface = text[start:end]
-    if surface[0] in _EDGE_CHARS or surface[-1] in _EDGE_CHARS:
+    if trim(text, start, end) != (start, end):
         raise CorpusError(f"span {surface!r} at {start}..{end} starts or ends with whitespace "
                           f"or punctuation", doc_id=doc_id, entity_id=ent_id)
 

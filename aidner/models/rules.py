@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import re
 from typing import Sequence
 
 from aidner.document import Document, Entity

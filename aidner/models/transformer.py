@@ -31,6 +31,7 @@ from torch.nn import functional as F
 from aidner.document import Document, Entity, Relation
 from aidner.models.encoder import BOS_ID, EOS_ID, PAD_ID, CharVocab
 from aidner.schema import ENTITY_LABELS, RELATION_TYPES, allowed_relation_types
+from aidner.spans import trim
 from aidner.windows import split_windows
 
 FORMAT = "aidner-transformer"
@@ -293,14 +294,6 @@ def decode_bio(tags: Sequence[int], probs: Sequence[float] | None = None
     return spans
 
 
-def _trim(text: str, s: int, e: int) -> tuple[int, int]:
-    while s < e and (text[s].isspace() or not text[s].isprintable()):
-        s += 1
-    while e > s and (text[e - 1].isspace() or not text[e - 1].isprintable()):
-        e -= 1
-    return s, e
-
-
 class _no_init:
     """Skip the random initialisation of new layers (their weights are loaded next)."""
 
@@ -426,7 +419,7 @@ class TransformerModel:
             tags = viterbi_bio(window_lp)
             tag_p = np.exp(window_lp[np.arange(m), tags])
             for s, e, lab, score in decode_bio(tags, tag_p):
-                gs, ge = _trim(text, w.start + s, w.start + e)
+                gs, ge = trim(text, w.start + s, w.start + e)
                 if gs >= ge:
                     continue
                 spans.append((gs, ge, lab, score))

@@ -3,11 +3,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aidner.spans import trim
+
 # tie-break between equally long candidates (lower wins)
 PRIORITY = {"HOSPITAL": 0, "ORG": 1, "DEPARTMENT": 2, "MONEY": 3, "DATE": 4, "COUNT": 5,
             "REGION": 6, "PERSON": 7}
-_TRIM = set(" \t\r\n\u3000\u00a0,，。.、;；:：!！?？\"'“”‘’《》〈〉「」『』【】[]{}·・…—-_|/\\")
-_OPEN_CLOSE = {"(": ")", "（": "）"}
 
 
 @dataclass(frozen=True)
@@ -16,28 +16,6 @@ class Cand:
     end: int
     label: str
     score: float = 0.8
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Strip whitespace and punctuation at both ends; keep a trailing (ABC) abbreviation."""
-    while start < end and (text[start] in _TRIM or text[start] in "()（）"):
-        start += 1
-    while end > start and (text[end - 1] in _TRIM or (text[end - 1] in ")）"
-                                                      and not _balanced(text[start:end]))):
-        end -= 1
-    return start, end
-
-
-def _balanced(s: str) -> bool:
-    depth = 0
-    for ch in s:
-        if ch in "(（":
-            depth += 1
-        elif ch in ")）":
-            depth -= 1
-            if depth < 0:
-                return False
-    return depth == 0
 
 
 def resolve(text: str, cands: list[Cand]) -> list[Cand]:
