@@ -115,16 +115,7 @@ class Partnership:
 def document_partnerships(doc: "Document") -> list[Partnership]:
     """Records of one Document, one per (helper, recipient) pair, in order of first mention."""
     bounds = sentence_bounds(doc.text)
-    records: dict[tuple[str, str], Partnership] = {}
-    for triple in doc.triples:
-        rec = _from_triple(doc, triple, bounds)
-        if rec.key in records:
-            _absorb(records[rec.key], rec, same_doc=True)
-        else:
-            records[rec.key] = rec
-    for rec in records.values():
-        _finish(rec)
-    return list(records.values())
+    return _merged((_from_triple(doc, triple, bounds) for triple in doc.triples), same_doc=True)
 
 
 def merge_partnerships(docs: "Iterable[Document] | Document") -> list[Partnership]:
@@ -137,13 +128,17 @@ def merge_partnerships(docs: "Iterable[Document] | Document") -> list[Partnershi
 
     if isinstance(docs, Document):
         docs = [docs]
+    return _merged((rec for doc in docs for rec in document_partnerships(doc)), same_doc=False)
+
+
+def _merged(records: "Iterable[Partnership]", same_doc: bool) -> list[Partnership]:
+    """Records with the same key folded into the first one, in order of first appearance."""
     merged: dict[tuple[str, str], Partnership] = {}
-    for doc in docs:
-        for rec in document_partnerships(doc):
-            if rec.key in merged:
-                _absorb(merged[rec.key], rec, same_doc=False)
-            else:
-                merged[rec.key] = rec
+    for rec in records:
+        if rec.key in merged:
+            _absorb(merged[rec.key], rec, same_doc=same_doc)
+        else:
+            merged[rec.key] = rec
     for rec in merged.values():
         _finish(rec)
     return list(merged.values())
