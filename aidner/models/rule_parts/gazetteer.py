@@ -1,14 +1,11 @@
-"""RegionGazetteer: the real divisions of aidner/data/regions.tsv found in text with Aho-Corasick."""
+"""RegionGazetteer: the real divisions of `aidner.gazetteer.regions()` found in text with Aho-Corasick."""
 from __future__ import annotations
-
-import csv
-from pathlib import Path
 
 import ahocorasick
 
+from aidner.gazetteer import regions
 from aidner.models.rule_parts import lexicons
 
-REGIONS_TSV = Path(__file__).resolve().parents[2] / "data" / "regions.tsv"
 _ADMIN_SUFFIX = "省市县区州盟旗"
 _CUT_BEFORE = "属级直辖委州"   # 广州市属 / 张家川县级 / 市直: the suffix char belongs to the next word
 
@@ -20,28 +17,23 @@ class RegionGazetteer:
     `find` returns leftmost-longest, non-overlapping (start, end) spans.
     """
 
-    def __init__(self, path: Path | str = REGIONS_TSV) -> None:
+    def __init__(self) -> None:
         ambiguous = lexicons.as_set("ambiguous_short_regions")
         forms: dict[str, str] = {}
-        with open(path, encoding="utf-8") as fh:
-            for row in csv.DictReader(fh, delimiter="\t"):
-                name = row["name"].strip()
-                if not name:
-                    continue
-                forms[name] = row["level"]
-                for short in (row.get("short_forms") or "").split("|"):
-                    short = short.strip()
-                    if len(short) >= 2 and short not in ambiguous:
-                        forms.setdefault(short, row["level"])
-                        # 黔南 -> 黔南州, 毕节 -> 毕节市 style suffixed short forms
-                for short in (row.get("short_forms") or "").split("|"):
-                    short = short.strip()
-                    if len(short) >= 2 and name[-1] in _ADMIN_SUFFIX:
-                        forms.setdefault(short + name[-1], row["level"])
-                if name.endswith("自治州") and row.get("short_forms"):
-                    for short in row["short_forms"].split("|"):
-                        if short and not short.endswith("州"):
-                            forms.setdefault(short + "州", row["level"])
+        for div in regions():
+            name = div.name
+            forms[name] = div.level
+            for short in div.short_forms:
+                if len(short) >= 2 and short not in ambiguous:
+                    forms.setdefault(short, div.level)
+            # 黔南 -> 黔南州, 毕节 -> 毕节市 style suffixed short forms
+            for short in div.short_forms:
+                if len(short) >= 2 and name[-1] in _ADMIN_SUFFIX:
+                    forms.setdefault(short + name[-1], div.level)
+            if name.endswith("自治州"):
+                for short in div.short_forms:
+                    if not short.endswith("州"):
+                        forms.setdefault(short + "州", div.level)
         forms.pop("中国", None)
         self.forms = forms
         self._auto = ahocorasick.Automaton()
