@@ -7,14 +7,13 @@ merges records across documents, keeping every source document id and evidence.
 (``aidner.partnerships`` is that function, so import this module's names with
 ``from aidner.partnerships import ...``.)
 
-Values come from each Entity's ``normalized`` dict (aidner.normalize). When an
-entity has none, a small fallback reads the plain cases (``1260万元``, ``43名``,
-``2023年5月``, a region name at the start of a hospital's name); anything else
-stays unknown (None), never guessed.
+Values come from each Entity's ``normalized`` dict (aidner.normalize); a Document
+that never went through ``aidner.extract`` (none of its entities normalised) is
+normalised first. A party's region falls back to the place name that opens it
+(贵州省晴隆县人民医院); anything else stays unknown (None), never guessed.
 """
 from __future__ import annotations
 
-import re
 import unicodedata
 from dataclasses import asdict, dataclass, field
 from typing import TYPE_CHECKING, Any, Iterable
@@ -114,6 +113,10 @@ class Partnership:
 
 def document_partnerships(doc: "Document") -> list[Partnership]:
     """Records of one Document, one per (helper, recipient) pair, in order of first mention."""
+    if doc.entities and all(e.normalized is None for e in doc.entities):
+        from aidner.normalize import normalize_document  # a Document that skipped extract()
+
+        doc = normalize_document(doc)
     bounds = sentence_bounds(doc.text)
     return _merged((_from_triple(doc, triple, bounds) for triple in doc.triples), same_doc=True)
 
@@ -229,7 +232,7 @@ def _evidence(doc: "Document", bound: tuple[int, int]) -> Evidence:
     return Evidence(doc.id, start, end, doc.text[start:end])
 
 
-# -- values of one entity (normalized dict, else a small fallback) ---------------------------
+# -- values of one entity (its normalized dict) ------------------------------------------
 
 def party(ent: "Entity") -> Party:
     """A Party for a helper or recipient entity: normalised name, region code, province."""
@@ -287,53 +290,19 @@ def _resolve(surface: str) -> dict | None:
             "city": div.city, "chain": list(div.chain)}
 
 
-_MONEY = re.compile(r"(约|近|超过|超|逾)?\s*(\d+(?:\.\d+)?)\s*(余|多)?\s*(亿|万|千)?\s*(余|多)?\s*元?")
-_SCALE = {"亿": 1e8, "万": 1e4, "千": 1e3, None: 1.0}
-
-
 def money_value(ent: "Entity") -> tuple[float | None, bool, str | None]:
     """(yuan, approximate, per_unit) of a MONEY entity."""
-    norm = ent.normalized
-    if norm is not None:
-        return norm.get("yuan"), bool(norm.get("approximate")), norm.get("per_unit")
-    text = unicodedata.normalize("NFKC", ent.text).replace(" ", "")
-    match = _MONEY.match(text)
-    per_unit = text.split("/", 1)[1] if "/" in text else None
-    if not match or match.end() < len(text.split("/")[0]):
-        return None, False, per_unit
-    yuan = float(match.group(2)) * _SCALE[match.group(4)]
-    approx = bool(match.group(1) or match.group(3) or match.group(5))
-    return yuan, approx, per_unit
+    norm = ent.normalized or {}
+    return norm.get("yuan"), bool(norm.get("approximate")), norm.get("per_unit")
 
 
 def count_value(ent: "Entity") -> int | None:
     """The number of a COUNT entity (None when unknown)."""
-    norm = ent.normalized
-    if norm is not None:
-        value = norm.get("value")
-        return int(value) if value is not None else None
-    match = re.match(r"\D{0,2}?(\d+)", unicodedata.normalize("NFKC", ent.text))
-    return int(match.group(1)) if match else None
-
-
-_YM = re.compile(r"(\d{4})\s*年(?:\s*(\d{1,2})\s*月)?")
+    value = (ent.normalized or {}).get("value")
+    return int(value) if value is not None else None
 
 
 def date_range(ent: "Entity") -> tuple[str | None, str | None]:
-    """(ISO start, ISO end) of a DATE entity; the fallback reads 2023年 and 2023年5月 only."""
-    norm = ent.normalized
-    if norm is not None:
-        return norm.get("start"), norm.get("end")
-    found = _YM.findall(unicodedata.normalize("NFKC", ent.text))
-    if not found:
-        return None, None
-    (y1, m1), (y2, m2) = found[0], found[-1]
-    start = f"{y1}-{int(m1):02d}-01" if m1 else f"{y1}-01-01"
-    if m2:
-        nxt = (int(y2) + int(m2) // 12, int(m2) % 12 + 1)
-        import datetime
-
-        end = (datetime.date(nxt[0], nxt[1], 1) - datetime.timedelta(days=1)).isoformat()
-    else:
-        end = f"{y2}-12-31"
-    return start, end
+    """(ISO start, ISO end) of a DATE entity (None where unknown)."""
+    norm = ent.normalized or {}
+    return norm.get("start"), norm.get("end")
