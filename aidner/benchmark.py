@@ -26,20 +26,27 @@ from aidner.schema import ENTITY_LABELS, RELATION_TYPES
 REFERENCE_MODEL = "lac"
 
 
-def run_one(data: str, model_name: str, origin: str | None = None) -> dict:
-    """Load one model, predict the file, score it and measure the cost (in this process).
-    With `origin`, only the documents whose ``meta.origin`` is that value are scored."""
+def gold_documents(data: str, origin: str | None = None) -> list:
+    """The annotated Documents of a JSONL file; with `origin`, only those whose
+    ``meta.origin`` is that value (an error if none is)."""
     from aidner.corpus import read_jsonl
     from aidner.document import Document
-    from aidner.evaluation import score_documents
-    from aidner.models import load
 
     records = read_jsonl(data)
     if origin is not None:
         records = [r for r in records if (r.get("meta") or {}).get("origin") == origin]
         if not records:
             raise ValueError(f"{data}: no document has meta.origin == {origin!r}")
-    gold = [Document.from_record(r) for r in records]
+    return [Document.from_record(r) for r in records]
+
+
+def run_one(data: str, model_name: str, origin: str | None = None) -> dict:
+    """Load one model, predict the file, score it and measure the cost (in this process).
+    With `origin`, only the documents whose ``meta.origin`` is that value are scored."""
+    from aidner.evaluation import score_documents
+    from aidner.models import load
+
+    gold = gold_documents(data, origin)
     texts = [d.text for d in gold]
     t0 = time.perf_counter()
     model = load(model_name)

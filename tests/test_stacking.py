@@ -74,3 +74,60 @@ def test_hinted_model_round_trips_and_uses_hints(hinted_model):
     assert labels & set(ENTITY_LABELS)
     # the hint embeddings were trained away from their zero start
     assert float(model.net.hint_tag_emb.weight.detach().abs().sum()) > 0
+
+
+def test_hint_prior_moves_toward_the_rules_and_stays_normalised():
+    from aidner.models.transformer import with_hint_prior
+
+    logits = torch.tensor([[[2.0, 1.0, 0.0], [0.0, 0.5, 3.0]]])
+    hints = torch.tensor([[1, 1]])
+    plain = with_hint_prior(logits, hints, 0.0)
+    assert torch.allclose(plain, logits.log_softmax(-1))
+    assert torch.allclose(with_hint_prior(logits, None, 5.0), plain)
+    mild, strong = with_hint_prior(logits, hints, 0.5), with_hint_prior(logits, hints, 5.0)
+    assert torch.allclose(strong.exp().sum(-1), torch.ones(1, 2))
+    assert bool((mild[..., 1] > plain[..., 1]).all())   # the hinted class gains
+    assert strong.argmax(-1).tolist() == [[1, 1]]        # a strong prior follows the rules
+    assert mild.argmax(-1).tolist() == [[0, 2]]          # a mild one leaves confident guesses
+
+
+def test_hint_weights_round_trip_and_change_decoding(hinted_model, tmp_path):
+    texts = ["2022年6月，宁波市投入300万元帮扶晴隆县人民医院，派出12名专家。"]
+    model = TransformerModel.load(hinted_model)
+    # training tuned the prior on its valid file (configs/tiny_hints.cfg [decode]) and kept it
+    tuned = model.info["hint_prior"]
+    assert (model.hint_weight, model.hint_rel_weight) == (tuned["hint_weight"], tuned["hint_rel_weight"])
+    assert {r["hint_weight"] for r in tuned["rows"]} == {0.0, 1.0}
+    model.hint_weight = model.hint_rel_weight = 50.0
+    model.save(tmp_path)
+    strong = TransformerModel.load(tmp_path)
+    assert (strong.hint_weight, strong.hint_rel_weight) == (50.0, 50.0)
+    (rules,) = strong.hinter.rules.predict(texts)
+    (pred,) = strong.predict(texts)
+    # an overwhelming prior reproduces the rule baseline's entities and relations
+    assert [(e.start, e.end, e.label) for e in pred.entities] == \
+        [(e.start, e.end, e.label) for e in rules.entities]
+    assert {(r.head.start, r.tail.start, r.type) for r in pred.relations} == \
+        {(r.head.start, r.tail.start, r.type) for r in rules.relations}
+
+
+def test_tune_hint_prior_picks_from_the_grid_by_valid_f1(hinted_model):
+    from training.tune_hint_prior import parse_grid, tune
+
+    model = TransformerModel.load(hinted_model)
+    choice = tune(model, FIXTURE, "0,2,50")
+    rows = choice["rows"]
+    ent_rows = [r for r in rows if r["hint_rel_weight"] == 0.0][:3]
+    assert [r["hint_weight"] for r in ent_rows] == [0.0, 2.0, 50.0]
+    for r in rows:
+        assert abs(r["metric"] - (r["entity_f1"] + r["relation_f1"]) / 2) < 1e-4
+    best_first = max(r["metric"] for r in ent_rows)
+    assert choice["hint_weight"] == next(r["hint_weight"] for r in ent_rows if r["metric"] == best_first)
+    at_best = [r for r in rows if r["hint_weight"] == choice["hint_weight"]]
+    assert max(r["metric"] for r in at_best) == next(
+        r["metric"] for r in at_best if r["hint_rel_weight"] == choice["hint_rel_weight"])
+    assert (model.hint_weight, model.hint_rel_weight) == (choice["hint_weight"], choice["hint_rel_weight"])
+    assert parse_grid("1, 0,1") == [0.0, 1.0]
+    for bad in ("", "a,b", "-1"):
+        with pytest.raises(ValueError, match="grid"):
+            parse_grid(bad)

@@ -142,3 +142,15 @@ def test_finetune_from_trained(trained, tmp_path):
     assert result["steps"] > 0
     config = json.loads((tmp_path / "ft" / "config.json").read_text("utf-8"))
     assert config["num_layers"] == 1 and config["training"]["init"] == str(trained[0])
+
+
+def test_repeat_origin_weighs_one_register_more():
+    from training.train import repeat_origin
+
+    records = [{"id": "a", "meta": {"origin": "handwritten"}}, {"id": "b", "meta": {"origin": "generated"}},
+               {"id": "c"}]
+    assert repeat_origin(records, "") is records
+    assert [r["id"] for r in repeat_origin(records, "handwritten:3")] == ["a", "a", "a", "b", "c"]
+    for bad in ("handwritten", "handwritten:0", "handwritten:x"):
+        with pytest.raises(ValueError, match="repeat_origin"):
+            repeat_origin(records, bad)

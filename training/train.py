@@ -73,6 +73,7 @@ class TrainConfig:
     max_grad_norm: float = 1.0
     rel_loss_weight: float = 1.0
     hint_dropout: float = 0.0     # share of training windows whose rule hints are blanked
+    repeat_origin: str = ""       # "handwritten:3": records of that meta.origin count 3 times
     neg_pairs_per_window: int = 64  # random negative pairs kept per window; 0 = all
     eval_every: int = 200
     patience: int = 4
@@ -81,6 +82,9 @@ class TrainConfig:
     max_minutes: float = 0.0      # wall-clock cap of the training loop; 0 = none
     schedule_by_time: int = 0     # 1: the LR also reaches 0 when max_minutes runs out
     num_threads: int = 2          # 0 = auto: the cores other processes leave idle
+    # [decode] (models that read rule hints)
+    hint_prior_grid: str = ""     # "0,0.5,1": tune the decoding prior toward the hints on valid
+    hint_prior_origin: str = ""   # tune on valid documents of this meta.origin only ("" = all)
 
     @classmethod
     def read(cls, path: str | Path) -> "TrainConfig":
@@ -151,6 +155,22 @@ def encode_record(record: dict, vocab: CharVocab, max_chars: int, overlap: int,
         out.append({"input_ids": ids, "labels": labels, "ents": ents, "rels": rels,
                     "hint_tags": hint_tags, "hint_rels": hint_rels,
                     "length": len(ids), "doc_id": str(record.get("id"))})
+    return out
+
+
+def repeat_origin(records: list[dict], spec: str) -> list[dict]:
+    """`records` with those whose meta.origin is named in `spec` ("origin:times") repeated
+    that many times in all, so a small register (the hand-written web-style paragraphs)
+    weighs more against the larger generated part; "" keeps the records as they are."""
+    if not spec:
+        return records
+    origin, _, times = spec.partition(":")
+    if not times.isdigit() or int(times) < 1:
+        raise ValueError(f"repeat_origin must read 'origin:times' (times >= 1), got {spec!r}")
+    out = []
+    for rec in records:
+        same = (rec.get("meta") or {}).get("origin") == origin
+        out.extend([rec] * (int(times) if same else 1))
     return out
 
 
@@ -325,7 +345,7 @@ def train(config_path: str | Path, train_path: str | Path, valid_path: str | Pat
     py_rng = random.Random(cfg.seed)
     np_rng = np.random.default_rng(cfg.seed)
 
-    train_records = read_jsonl(train_path)
+    train_records = repeat_origin(read_jsonl(train_path), cfg.repeat_origin)
     valid_records = read_jsonl(valid_path)
     valid_gold = _docs(valid_records)
     if init:
@@ -494,18 +514,31 @@ def train(config_path: str | Path, train_path: str | Path, valid_path: str | Pat
     result = {"out_dir": str(out), "steps": step, "best_step": best["step"],
               "best_valid": best.get("valid"), "stop_reason": stop or "all epochs done",
               "elapsed_s": round(time.time() - t_start, 1)}
+    if cfg.hint_prior_grid and final.hinter is not None:
+        from training.tune_hint_prior import tune
+
+        final.info["hint_prior"] = tune(final, valid_path, cfg.hint_prior_grid,
+                                        cfg.hint_prior_origin or None)
+        result["hint_prior"] = {k: final.info["hint_prior"][k]
+                                for k in ("hint_weight", "hint_rel_weight")}
     if dev_path:
-        dev_gold = _docs(read_jsonl(dev_path))
-        dev_scores = evaluate(final, dev_gold)
-        dev_scores["model"] = {"dir": str(out), "best_step": best["step"],
-                               "num_layers": final.net.arch["num_layers"]}
-        (out / "dev_scores.json").write_text(json.dumps(dev_scores, indent=2) + "\n",
-                                             encoding="utf-8")
-        final.info["dev"] = _summary(dev_scores)
-        result["dev"] = _summary(dev_scores)
-        result["dev_chars_per_second"] = dev_scores["speed"]["chars_per_second"]
+        result["dev"] = score_dev(final, dev_path, out)
     final.save(out)
     return result
+
+
+def score_dev(model: TransformerModel, dev_path: str | Path, out: str | Path) -> dict:
+    """Score `model` on the dev file into OUT/dev_scores.json and its info["dev"] (measuring
+    only: nothing is chosen by these scores); returns the summary."""
+    dev_scores = evaluate(model, _docs(read_jsonl(dev_path)))
+    dev_scores["model"] = {"dir": str(out), "best_step": model.info.get("best_step"),
+                           "num_layers": model.net.arch["num_layers"],
+                           "hint_weight": model.hint_weight,
+                           "hint_rel_weight": model.hint_rel_weight}
+    (Path(out) / "dev_scores.json").write_text(json.dumps(dev_scores, indent=2) + "\n",
+                                               encoding="utf-8")
+    model.info["dev"] = _summary(dev_scores)
+    return dict(model.info["dev"], chars_per_second=dev_scores["speed"]["chars_per_second"])
 
 
 def main(argv: list[str] | None = None) -> int:

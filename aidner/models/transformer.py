@@ -294,6 +294,20 @@ def decode_bio(tags: Sequence[int], probs: Sequence[float] | None = None
     return spans
 
 
+def with_hint_prior(logits: torch.Tensor, hint_ids: torch.Tensor | None, weight: float
+                    ) -> torch.Tensor:
+    """Log-probabilities of `logits` [..., K] reweighted toward the rule baseline's guess:
+    log p(k) + weight * [k == hint], renormalised (a product of the model and a rule
+    prior). The network already reads the hints as features, but it learned how far to
+    trust them on training text; `weight` > 0 trusts them more on text unlike it, and is
+    tuned on validation data after training (training/tune_hint_prior.py)."""
+    log_probs = logits.float().log_softmax(-1)
+    if hint_ids is None or not weight:
+        return log_probs
+    prior = F.one_hot(hint_ids, log_probs.shape[-1]).to(log_probs.dtype) * weight
+    return (log_probs + prior).log_softmax(-1)
+
+
 class _no_init:
     """Skip the random initialisation of new layers (their weights are loaded next)."""
 
@@ -330,7 +344,8 @@ class TransformerModel:
     name = "transformer"
 
     def __init__(self, net: AidNet, vocab: CharVocab, max_chars: int = 500, overlap: int = 64,
-                 batch_tokens: int = 1024, batch_size: int = 16, info: dict | None = None):
+                 batch_tokens: int = 1024, batch_size: int = 16, info: dict | None = None,
+                 hint_weight: float = 0.0, hint_rel_weight: float = 0.0):
         if max_chars + 2 > net.arch["max_positions"]:
             raise ValueError(f"max_chars {max_chars} does not fit {net.arch['max_positions']} positions")
         self.net = net
@@ -339,6 +354,9 @@ class TransformerModel:
         self.overlap = overlap
         self.batch_tokens = batch_tokens
         self.batch_size = batch_size
+        # decoding prior toward the rule hints (see with_hint_prior); tuned after training
+        self.hint_weight = hint_weight
+        self.hint_rel_weight = hint_rel_weight
         self.info = dict(info or {})
         self.path: Path | None = None  # the folder it was loaded from
         self.hinter = None
@@ -408,7 +426,7 @@ class TransformerModel:
                 i, w = batch[r]
                 hint_tags[r, 1:len(s) - 1] = torch.from_numpy(hints[i].tags[w.start:w.end])
         hidden, logits = self.net.encode(ids, mask, hint_tags)
-        log_probs = logits.float().log_softmax(-1).numpy()
+        log_probs = with_hint_prior(logits, hint_tags, self.hint_weight).numpy()
         pairs, pair_meta, hint_rel = [], [], []
         window_spans = []
         for r, (i, w) in enumerate(batch):
@@ -452,7 +470,8 @@ class TransformerModel:
         best_p, best_c = [], []
         for k in range(0, len(pairs), 8192):  # bounded memory on entity-dense windows
             hint_k = hint_t[k:k + 8192] if hint_t is not None else None
-            rel_probs = self.net.pair_logits(hidden, pair_t[k:k + 8192], hint_k).float().softmax(-1)
+            rel_probs = with_hint_prior(self.net.pair_logits(hidden, pair_t[k:k + 8192], hint_k),
+                                        hint_k, self.hint_rel_weight).exp()
             p, c = rel_probs.max(-1)
             best_p += p.tolist()
             best_c += c.tolist()
@@ -470,7 +489,9 @@ class TransformerModel:
                 "labels": list(ENTITY_LABELS), "tags": list(TAGS),
                 "relation_types": list(RELATION_TYPES),
                 "inference": {"max_chars": self.max_chars, "overlap": self.overlap,
-                              "batch_tokens": self.batch_tokens, "batch_size": self.batch_size},
+                              "batch_tokens": self.batch_tokens, "batch_size": self.batch_size,
+                              "hint_weight": self.hint_weight,
+                              "hint_rel_weight": self.hint_rel_weight},
                 "vocab": {"file": "vocab.txt", "size": len(self.vocab)},
                 "weights": {"file": "model.safetensors", "dtype": "float16"},
                 "training": self.info}
@@ -513,7 +534,9 @@ class TransformerModel:
         inf = config.get("inference", {})
         model = cls(net, vocab, max_chars=inf.get("max_chars", 500), overlap=inf.get("overlap", 64),
                     batch_tokens=inf.get("batch_tokens", 1024),
-                    batch_size=inf.get("batch_size", 16), info=config.get("training", {}))
+                    batch_size=inf.get("batch_size", 16), info=config.get("training", {}),
+                    hint_weight=inf.get("hint_weight", 0.0),
+                    hint_rel_weight=inf.get("hint_rel_weight", 0.0))
         model.path = path
         return model
 
