@@ -52,3 +52,19 @@ def test_corpus_meets_datasheet_sizes(corpus_records):
     assert stats["distinct"]["HOSPITAL"] >= 400 and stats["distinct"]["REGION"] >= 200
     assert len(stats["provinces"]) >= 12
     assert stats["origin_documents"]["handwritten"] >= 300
+
+
+def test_dev_overlap_lists_only_text_new_to_the_corpus():
+    from training.dev_overlap import dev_overlap
+
+    dev = [{"text": "晴隆县人民医院建成爱心流动专家门诊。",
+            "entities": [{"start_offset": 0, "end_offset": 7, "label": "HOSPITAL"},
+                         {"start_offset": 9, "end_offset": 17, "label": "DEPARTMENT"}]}]
+    existing = "沿河县人民医院建成胸痛中心。"
+    records = [{"id": "new-1", "text": "宁波援建的爱心流动专家门诊开诊。"},
+               {"id": "new-2", "text": "沿河县人民医院建成胸痛中心。"}]
+    found = dev_overlap(records, dev, existing, n=7)
+    assert list(found) == ["new-1"]
+    assert found["new-1"]["names"] == ["爱心流动专家门诊"]
+    assert "爱心流动专家门" in found["new-1"]["windows"]
+    assert "县人民医院建成" not in found["new-1"]["windows"]  # the corpus had it already
