@@ -131,3 +131,14 @@ def test_tune_hint_prior_picks_from_the_grid_by_valid_f1(hinted_model):
     for bad in ("", "a,b", "-1"):
         with pytest.raises(ValueError, match="grid"):
             parse_grid(bad)
+
+
+def test_token_budget_batches_keep_order_and_budget():
+    from aidner.models.transformer import token_budget_batches
+
+    lengths = [10, 10, 30, 30, 30, 200, 5]
+    batches = token_budget_batches(range(7), lengths, batch_tokens=90, batch_size=3)
+    assert [i for b in batches for i in b] == list(range(7))      # every index once, in order
+    assert batches == [[0, 1, 2], [3, 4], [5], [6]]
+    for b in batches[:2]:
+        assert max(lengths[i] for i in b) * len(b) <= 90 and len(b) <= 3

@@ -35,7 +35,7 @@ from aidner.evaluation import score_documents
 from aidner.models.encoder import BOS_ID, EOS_ID, PAD_ID, CharVocab
 from aidner.models.rule_hints import RuleHinter, RuleHints
 from aidner.models.transformer import (LABEL_INDEX, NONE_REL, PAIR_ALLOWED, TAG_INDEX,
-                                       TransformerModel)
+                                       TransformerModel, token_budget_batches)
 from aidner.schema import RELATION_TYPES
 from aidner.windows import split_windows
 
@@ -202,16 +202,7 @@ def length_batches(lengths: list[int], batch_size: int, batch_tokens: int,
     batches = []
     for p in range(0, len(order), pool):
         chunk = sorted(order[p:p + pool], key=lambda i: lengths[i])
-        cur, longest = [], 0
-        for i in chunk:
-            n = lengths[i]
-            if cur and (max(longest, n) * (len(cur) + 1) > batch_tokens or len(cur) >= batch_size):
-                batches.append(cur)
-                cur, longest = [], 0
-            cur.append(i)
-            longest = max(longest, n)
-        if cur:
-            batches.append(cur)
+        batches += token_budget_batches(chunk, lengths, batch_tokens, batch_size)
     rng.shuffle(batches)
     return batches
 

@@ -308,6 +308,24 @@ def with_hint_prior(logits: torch.Tensor, hint_ids: torch.Tensor | None, weight:
     return (log_probs + prior).log_softmax(-1)
 
 
+def token_budget_batches(order: Sequence[int], lengths: Sequence[int], batch_tokens: int,
+                         batch_size: int) -> list[list[int]]:
+    """Cut `order` (indices into `lengths`) into consecutive batches whose padded size,
+    longest sequence x count, stays within `batch_tokens` and whose count stays within
+    `batch_size` (a sequence longer than the budget gets a batch of its own)."""
+    batches, cur, longest = [], [], 0
+    for i in order:
+        n = lengths[i]
+        if cur and (max(longest, n) * (len(cur) + 1) > batch_tokens or len(cur) >= batch_size):
+            batches.append(cur)
+            cur, longest = [], 0
+        cur.append(i)
+        longest = max(longest, n)
+    if cur:
+        batches.append(cur)
+    return batches
+
+
 class _no_init:
     """Skip the random initialisation of new layers (their weights are loaded next)."""
 
@@ -399,18 +417,8 @@ class TransformerModel:
         return docs
 
     def _batches(self, order: list[int], items: list) -> list[list[int]]:
-        batches, cur, longest = [], [], 0
-        for k in order:
-            n = items[k][1].end - items[k][1].start + 2
-            if cur and (max(longest, n) * (len(cur) + 1) > self.batch_tokens
-                        or len(cur) >= self.batch_size):
-                batches.append(cur)
-                cur, longest = [], 0
-            cur.append(k)
-            longest = max(longest, n)
-        if cur:
-            batches.append(cur)
-        return batches
+        lengths = [w.end - w.start + 2 for _, w in items]  # + <s> and </s>
+        return token_budget_batches(order, lengths, self.batch_tokens, self.batch_size)
 
     def _predict_batch(self, batch: list, texts: list[str], ents: list[dict], rels: list[dict],
                        hints: list | None = None) -> None:
