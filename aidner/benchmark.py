@@ -26,18 +26,24 @@ from aidner.schema import ENTITY_LABELS, RELATION_TYPES
 REFERENCE_MODEL = "lac"
 
 
+def of_origin(records: list[dict], origin: str | None, data: str) -> list[dict]:
+    """The records whose ``meta.origin`` is `origin` (all of them when it is None); an
+    error naming the file `data` if none is."""
+    if origin is None:
+        return records
+    kept = [r for r in records if (r.get("meta") or {}).get("origin") == origin]
+    if not kept:
+        raise ValueError(f"{data}: no document has meta.origin == {origin!r}")
+    return kept
+
+
 def gold_documents(data: str, origin: str | None = None) -> list:
     """The annotated Documents of a JSONL file; with `origin`, only those whose
     ``meta.origin`` is that value (an error if none is)."""
     from aidner.corpus import read_jsonl
     from aidner.document import Document
 
-    records = read_jsonl(data)
-    if origin is not None:
-        records = [r for r in records if (r.get("meta") or {}).get("origin") == origin]
-        if not records:
-            raise ValueError(f"{data}: no document has meta.origin == {origin!r}")
-    return [Document.from_record(r) for r in records]
+    return [Document.from_record(r) for r in of_origin(read_jsonl(data), origin, data)]
 
 
 def run_one(data: str, model_name: str, origin: str | None = None) -> dict:

@@ -115,7 +115,9 @@ def test_tune_hint_prior_picks_from_the_grid_by_valid_f1(hinted_model):
     from training.tune_hint_prior import parse_grid, tune
 
     model = TransformerModel.load(hinted_model)
-    choice = tune(model, FIXTURE, "0,2,50")
+    from aidner.benchmark import gold_documents
+
+    choice = tune(model, gold_documents(str(FIXTURE)), "0,2,50")
     rows = choice["rows"]
     ent_rows = [r for r in rows if r["hint_rel_weight"] == 0.0][:3]
     assert [r["hint_weight"] for r in ent_rows] == [0.0, 2.0, 50.0]

@@ -15,7 +15,7 @@ import argparse
 from pathlib import Path
 from typing import Iterable
 
-from aidner.corpus.consistency import _read_any
+from aidner.corpus.consistency import read_annotated
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DEV = ROOT.parent / "shared" / "dev" / "seeds.jsonl"
@@ -48,18 +48,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dev", default=str(DEFAULT_DEV), help="the dev set JSONL")
     parser.add_argument("--n", type=int, default=7, help="window length in characters")
     args = parser.parse_args(argv)
-    dev = _read_any(args.dev)
+    dev = read_annotated(args.dev)
     new_ids = set()
     records = []
     for path in args.files:
-        for rec in _read_any(path):
+        for rec in read_annotated(path):
             records.append(rec)
             new_ids.add(str(rec["id"]))
     existing = []
     for path in EXISTING:
         full = ROOT / path
         if full.exists():
-            existing += [r["text"] for r in _read_any(str(full)) if str(r["id"]) not in new_ids]
+            existing += [r["text"] for r in read_annotated(str(full)) if str(r["id"]) not in new_ids]
     found = dev_overlap(records, dev, "\n".join(existing), args.n)
     for doc_id, hit in found.items():
         print(f"{doc_id}\tnames: {', '.join(hit['names']) or '-'}\twindows: {', '.join(hit['windows'])}")

@@ -29,6 +29,7 @@ import numpy as np
 import torch
 from torch.nn import functional as F
 
+from aidner.benchmark import gold_documents, of_origin
 from aidner.corpus import read_jsonl
 from aidner.document import Document
 from aidner.evaluation import score_documents
@@ -508,10 +509,11 @@ def train(config_path: str | Path, train_path: str | Path, valid_path: str | Pat
     if cfg.hint_prior_grid and final.hinter is not None:
         from training.tune_hint_prior import tune
 
-        final.info["hint_prior"] = tune(final, valid_path, cfg.hint_prior_grid,
-                                        cfg.hint_prior_origin or None)
-        result["hint_prior"] = {k: final.info["hint_prior"][k]
-                                for k in ("hint_weight", "hint_rel_weight")}
+        origin = cfg.hint_prior_origin or None  # the valid records read at the start
+        choice = tune(final, _docs(of_origin(valid_records, origin, str(valid_path))),
+                      cfg.hint_prior_grid)
+        final.info["hint_prior"] = dict(choice, data=str(valid_path), origin=origin)
+        result["hint_prior"] = {k: choice[k] for k in ("hint_weight", "hint_rel_weight")}
     if dev_path:
         result["dev"] = score_dev(final, dev_path, out)
     final.save(out)
@@ -521,7 +523,7 @@ def train(config_path: str | Path, train_path: str | Path, valid_path: str | Pat
 def score_dev(model: TransformerModel, dev_path: str | Path, out: str | Path) -> dict:
     """Score `model` on the dev file into OUT/dev_scores.json and its info["dev"] (measuring
     only: nothing is chosen by these scores); returns the summary."""
-    dev_scores = evaluate(model, _docs(read_jsonl(dev_path)))
+    dev_scores = evaluate(model, gold_documents(str(dev_path)))
     dev_scores["model"] = {"dir": str(out), "best_step": model.info.get("best_step"),
                            "num_layers": model.net.arch["num_layers"],
                            "hint_weight": model.hint_weight,

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import Sequence
 
 from aidner.benchmark import gold_documents
+from aidner.document import Document
 from aidner.evaluation import score_documents
 from aidner.models.transformer import TransformerModel
 
@@ -37,12 +39,10 @@ def parse_grid(spec: str) -> list[float]:
     return grid
 
 
-def tune(model: TransformerModel, data: str | Path, grid: str = DEFAULT_GRID,
-         origin: str | None = None) -> dict:
-    """Choose and set `model.hint_weight` and `model.hint_rel_weight` on the annotated file
-    `data` (only its `origin` documents if given); returns the choice and every row tried."""
+def tune(model: TransformerModel, gold: Sequence[Document], grid: str = DEFAULT_GRID) -> dict:
+    """Choose and set `model.hint_weight` and `model.hint_rel_weight` on the annotated
+    documents `gold`; returns the choice and every row tried."""
     weights = parse_grid(grid)
-    gold = gold_documents(str(data), origin)
     texts = [d.text for d in gold]
     rows: list[dict] = []
 
@@ -61,7 +61,7 @@ def tune(model: TransformerModel, data: str | Path, grid: str = DEFAULT_GRID,
     best = max(candidates, key=lambda r: r["metric"])
     model.hint_weight, model.hint_rel_weight = best["hint_weight"], best["hint_rel_weight"]
     return {"hint_weight": model.hint_weight, "hint_rel_weight": model.hint_rel_weight,
-            "data": str(data), "origin": origin, "rows": rows}
+            "rows": rows}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -76,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     model = TransformerModel.load(args.model)
     if model.hinter is None:
         parser.error(f"{args.model}: the model does not read rule hints")
-    choice = tune(model, args.data, args.grid, args.origin)
+    choice = tune(model, gold_documents(args.data, args.origin), args.grid)
+    choice.update(data=args.data, origin=args.origin)
     print("| hint_weight | hint_rel_weight | entity F1 | relation F1 | triple F1 | metric |")
     print("|---|---|---|---|---|---|")
     for r in choice["rows"]:

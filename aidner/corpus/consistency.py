@@ -373,7 +373,7 @@ def _standalone(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _read_any(path: str) -> list[dict]:
+def read_annotated(path: str) -> list[dict]:
     """Records of a doccano JSONL file or of an inline-markup JSONL file."""
     from aidner.corpus.io import read_jsonl
     from aidner.corpus.markup import read_markup_file
@@ -407,7 +407,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     records: list[dict] = []
     try:
         for path in args.files:
-            records.extend(_read_any(path))
+            records.extend(read_annotated(path))
         explained = load_explained(args.explained) if args.explained else None
     except (CorpusError, ValueError, OSError) as exc:
         print(f"error: {exc}", file=sys.stderr)
