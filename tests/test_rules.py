@@ -169,3 +169,54 @@ def test_large_text_keeps_every_relation(model):
     text = "宁波市第一医院对口帮扶晴隆县人民医院，投入资金100万元，派出专家12名。\n" * 20000
     doc = model.predict([text])[0]
     assert sum(r.type == "ASSISTS" for r in doc.relations) == 20000
+
+
+def test_approximate_amounts_keep_yue(model):
+    doc = one(model, "为患者减免费用约36万元，义诊群众约450人次。")
+    assert ("约36万元", "MONEY") in spans(doc)
+    assert ("约450人次", "COUNT") in spans(doc)
+
+
+@pytest.mark.parametrize("text,date", [
+    ("今年上半年，该院新开展手术12项。", "今年上半年"),
+    ("3月9日晚，专家组抵达县城。", "3月9日晚"),
+    ("2021年冬天，他第二次来到这里。", "2021年冬天"),
+])
+def test_date_qualifiers(model, text, date):
+    assert (date, "DATE") in spans(one(model, text))
+
+
+def test_date_qualifier_is_not_a_word_starting_with_wan(model):
+    doc = one(model, "3月9日晚期肺癌患者得到救治。")
+    assert ("3月9日晚期", "DATE") not in spans(doc)
+
+
+@pytest.mark.parametrize("name", ["南京大学附属鼓楼医院", "中南大学湘雅医院"])
+def test_university_hospital_is_one_hospital(model, name):
+    doc = one(model, f"图为{name}专家在义诊现场。")
+    assert (name, "HOSPITAL") in spans(doc)
+    assert spans(doc, "ORG") == []
+
+
+def test_well_known_hospital_without_place(model):
+    doc = one(model, "目前，中日友好医院专家已到岗。")
+    assert ("中日友好医院", "HOSPITAL") in spans(doc)
+
+
+def test_university_abbreviation_is_hospital(model):
+    doc = one(model, "随后，浙大二院又派出3名专家。")
+    assert ("浙大二院", "HOSPITAL") in spans(doc)
+
+
+@pytest.mark.parametrize("text", ["帮扶全省12家县级医院提升能力。", "支持该院创建区域医疗中心。",
+                                  "两院组建紧密型医联体。"])
+def test_generic_hospital_classes_are_not_entities(model, text):
+    assert spans(one(model, text), "HOSPITAL") == []
+
+
+def test_departments_with_joined_morphemes_and_rooms(model):
+    doc = one(model, "新建呼吸与危重症医学科、新生儿重症监护室和普通外科。")
+    found = spans(doc, "DEPARTMENT")
+    assert ("呼吸与危重症医学科", "DEPARTMENT") in found
+    assert ("新生儿重症监护室", "DEPARTMENT") in found
+    assert ("普通外科", "DEPARTMENT") in found

@@ -24,6 +24,9 @@ _HOSP_TYPE_RE = re.compile(r"人民|中医|中西医|妇幼|妇女|儿童|第[�
                            r"肿瘤|精神|口腔|眼科|骨科|传染|胸科|康复|大学|数字|互联网|医科|职工|红十字|"
                            r"[一二三四五六七八九十]$")
 
+#: a university written before an affiliated or named hospital (复旦大学附属中山医院, 四川大学华西医院)
+_UNIVERSITY_RE = re.compile(r"(?:医科大学|中医药大学|大学|医学院|学院)+")
+
 _stop_re = None
 
 
@@ -112,8 +115,10 @@ class Institutions:
         self._generic_single = {g for g in self.generic_hosp if len(g) == 1}
         self._generic_multi = re.compile("|".join(re.escape(g) for g in self.generic_hosp if len(g) > 1))
         self.org_words_re = lexicons.regex("org_words")
+        self.known_hosp = lexicons.load("hospital_known_names")
         self.abbrev_re = re.compile(
             rf"[{_ADMIN}][一二三四五六七八九十]医(?![院生疗学药师务护])"
+            rf"|[{_CJK}]医?大[一二三四五六七八九]附?院"
             rf"|(?<=[^{_CJK}])[{_CJK}]{{1,2}}医[一二三四五六七八九十]院"
             rf"|^[{_CJK}]{{1,2}}医[一二三四五六七八九十]院")
         self.team_suffixes = {"工作队", "工作组", "专家组", "专家团", "医疗队", "帮扶队",
@@ -144,6 +149,15 @@ class Institutions:
                 s = region_by_end[s]
             out.append(Cand(s, m.end(), "ORG", 0.7))
         return out
+
+    def _university_hospital(self, body: str, inner: re.Match) -> bool:
+        """Whether the name `inner` found inside a hospital name's `body` is a university
+        that the hospital belongs to (…大学附属…, …大学 + a short name like 华西)."""
+        uni = _UNIVERSITY_RE.match(body, inner.start())
+        if uni is None or uni.end() < inner.end():
+            return False
+        rest = body[uni.end():]
+        return rest.startswith("附属") or (2 <= len(rest) <= 3 and not self.suffix_re.search(rest))
 
     def _grow(self, text, s, e, suffix, regions, region_starts, region_by_end):
         label = self.kind[suffix]
@@ -185,12 +199,16 @@ class Institutions:
             body = window[cut:]
             start = lo + cut
             inner = self.suffix_re.search(body)
+            university = False
             while inner:   # never swallow an earlier complete name (…医院和…医院)
+                if label == "HOSPITAL" and self._university_hospital(body, inner):
+                    university = True
+                    break
                 start += inner.end()
                 body = body[inner.end():]
                 inner = self.suffix_re.search(body)
             admin = [j for j, ch in enumerate(body) if ch in _ADMIN]
-            if admin and not body.startswith(("x", "X", "某")):
+            if admin and not university and not body.startswith(("x", "X", "某")):
                 j = admin[0]
                 start += j
                 body = body[j:]
@@ -214,7 +232,11 @@ class Institutions:
                 return None
             if not has_region and suffix == "医院" and not _HOSP_TYPE_RE.search(core) \
                     and not core[0] in _ADMIN:
-                return None
+                known = next((k for k in self.known_hosp if core.endswith(k)), None)
+                if known is None:
+                    return None
+                start = s - len(known)
+
         else:
             if not has_region:
                 if not core:
@@ -238,14 +260,14 @@ class Departments:
 
     def __init__(self) -> None:
         morph = lexicons.alternation("department_morphemes")
-        self.ke_re = re.compile(rf"{morph}+科(?![学研技普])")
+        self.ke_re = re.compile(rf"{morph}+(?:与{morph}+)?科(?![学研技普])")
         words = lexicons.load("department_words")
         latin = [w for w in words if w.isascii()]
         cjk = [w for w in words if not w.isascii()]
         self.word_re = re.compile(
             "(?<![A-Za-z])(?:" + "|".join(re.escape(w) for w in latin) + ")(?![A-Za-z])"
             + ("|" + "|".join(re.escape(w) for w in cjk) if cjk else ""))
-        self.centre_re = re.compile(r"分中心|中心|门诊|病区|病房|基地")
+        self.centre_re = re.compile(r"分中心|中心|门诊|病区|病房|基地|监护室|透析室|造影室|治疗室")
         self.cues = lexicons.load("department_centre_cues")
         self.cue_re = lexicons.regex("department_centre_cues")
         self.list_re = re.compile(r"等(?:[" + _CJK + r"]{0,2}?)" + lexicons.alternation("discipline_list_cues"))

@@ -18,17 +18,17 @@ MEASURES = ("人次|台次|例次|场次|座次|批次|床次|诊次|门次|车�
 _MEASURE_ALT = "(?:" + "|".join(sorted(MEASURES.split("|"), key=len, reverse=True)) + ")"
 
 _COUNT_RE = re.compile(
-    rf"(?<![\d.第])(近\s?)?({_NUM}){_APPROX}(?:\s?[万亿])?{_APPROX}\s?({_MEASURE_ALT})")
+    rf"(?<![\d.第])([近约]\s?)?({_NUM}){_APPROX}(?:\s?[万亿])?{_APPROX}\s?({_MEASURE_ALT})")
 _MONEY_RE = re.compile(
-    rf"(?<![\d.])(?:近\s?)?{_NUM}{_APPROX}\s?(?:[万亿千百]\s?)?{_APPROX}\s?"
+    rf"(?<![\d.])(?:[近约]\s?)?{_NUM}{_APPROX}\s?(?:[万亿千百]\s?)?{_APPROX}\s?"
     rf"(?:美元|港元|欧元|元)(?:\s?/\s?[\u4e00-\u9fff])?")
-_BARE_WAN_RE = re.compile(rf"(?<![\d.])(?:近\s?)?{_AR_NUM}{_APPROX}\s?[万亿]{_APPROX}"
+_BARE_WAN_RE = re.compile(rf"(?<![\d.])(?:[近约]\s?)?{_AR_NUM}{_APPROX}\s?[万亿]{_APPROX}"
                           r"(?=[\s,，。;；、)）]|$)")
 _MONEY_CONTEXT = re.compile(r"资金|经费|资|款|投入|拨|捐|援助|价值|费用|元")
 
 _Y = r"(?<!\d)(?:19|20)\d{2}"
 _QUAL = (r"(?:上半年|下半年|年初|年底|年末|年中|中旬|上旬|下旬|上午|下午|中午|晚上|凌晨|傍晚|"
-         r"春季|夏季|秋季|冬季|第[一二三四]季度|[一二三四]季度|初|底|末)")
+         r"春季|夏季|秋季|冬季|春天|夏天|秋天|冬天|晚间|夜间|第[一二三四]季度|[一二三四]季度|初|底|末|晚(?![期年辈会餐]))")
 _YMD = rf"{_Y}\s?年(?:\s?\d{{1,2}}\s?月(?:份)?(?:\s?\d{{1,2}}\s?[日号])?)?"
 _MD = r"(?<![\d.])\d{1,2}\s?月(?:份)?(?:\s?\d{1,2}\s?[日号])?"
 _ONE = rf"(?:{_YMD}|{_MD}|(?<![\d.])\d{{1,2}}\s?[日号])(?:\s?{_QUAL})?"
@@ -37,8 +37,9 @@ _DATE_RE = re.compile(
     rf"{_Y}\s?(?:-|—|–|~|～|至|到)\s?(?:19|20)\d{{2}}(?:\s?年)?(?!\d)"
     rf"|(?:{_YMD}|{_MD})(?:\s?{_QUAL})?(?:{_RANGE_SEP}{_ONE})?")
 _PLAN_RE = re.compile(r"十[一二三四五六七八九]五")
-#: a month or day written right after a relative year (今年4月, 去年9月7日上午): one DATE
-_AFTER_RELATIVE = re.compile(rf"\s?(?:{_MD}|(?<![\d.])\d{{1,2}}\s?[日号])(?:\s?{_QUAL})?")
+#: a month, day or qualifier written right after a relative year (今年4月, 去年9月7日上午,
+#: 今年上半年): one DATE
+_AFTER_RELATIVE = re.compile(rf"(?:\s?(?:{_MD}|(?<![\d.])\d{{1,2}}\s?[日号]))?(?:\s?{_QUAL})?")
 _MEASURE_AFTER_GE = re.compile(r"个(?:月|小时|星期|工作日|多月|半月)")
 
 
