@@ -236,7 +236,6 @@ class Institutions:
                 if known is None:
                     return None
                 start = s - len(known)
-
         else:
             if not has_region:
                 if not core:
