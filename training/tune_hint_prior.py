@@ -17,13 +17,13 @@ Tune on validation data, never on the dev set the README's figures come from.
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 from typing import Sequence
 
 from aidner.benchmark import gold_documents
 from aidner.document import Document
 from aidner.evaluation import score_documents
 from aidner.models.transformer import TransformerModel
+from training.train import checkpoint_metric, score_dev, summarize_scores
 
 DEFAULT_GRID = "0,0.5,1,1.5,2,3"
 
@@ -49,10 +49,9 @@ def tune(model: TransformerModel, gold: Sequence[Document], grid: str = DEFAULT_
     def score(weight: float, rel_weight: float) -> dict:
         model.hint_weight, model.hint_rel_weight = weight, rel_weight
         s = score_documents(gold, model.predict(texts))
-        ent, rel = s["entities"]["micro"]["f1"], s["relations"]["micro"]["f1"]
-        row = {"hint_weight": weight, "hint_rel_weight": rel_weight,
-               "entity_f1": round(ent, 4), "relation_f1": round(rel, 4),
-               "triple_f1": round(s["triples"]["micro"]["f1"], 4), "metric": (ent + rel) / 2}
+        # the unrounded checkpoint metric decides, as in training
+        row = {"hint_weight": weight, "hint_rel_weight": rel_weight, **summarize_scores(s),
+               "metric": checkpoint_metric(s)}
         rows.append(row)
         return row
 
@@ -85,8 +84,6 @@ def main(argv: list[str] | None = None) -> int:
               f"{r['relation_f1']:.4f} | {r['triple_f1']:.4f} | {r['metric']:.4f} |")
     print(f"chosen: hint_weight={choice['hint_weight']} hint_rel_weight={choice['hint_rel_weight']}")
     if args.write:
-        from training.train import score_dev
-
         model.info["hint_prior"] = choice
         if args.dev:
             print("dev:", score_dev(model, args.dev, args.model))
