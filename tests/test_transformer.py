@@ -154,3 +154,15 @@ def test_repeat_origin_weighs_one_register_more():
     for bad in ("handwritten", "handwritten:0", "handwritten:x"):
         with pytest.raises(ValueError, match="repeat_origin"):
             repeat_origin(records, bad)
+
+
+def test_training_device_setting():
+    import torch
+
+    from training.train import _device
+
+    assert _device("cpu") == torch.device("cpu")
+    assert _device("auto") == torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if not torch.cuda.is_available():
+        with pytest.raises(ValueError, match="no CUDA GPU"):
+            _device("cuda")

@@ -83,6 +83,7 @@ class TrainConfig:
     max_minutes: float = 0.0      # wall-clock cap of the training loop; 0 = none
     schedule_by_time: int = 0     # 1: the LR also reaches 0 when max_minutes runs out
     num_threads: int = 2          # 0 = auto: the cores other processes leave idle
+    device: str = "cpu"           # "cpu", "cuda", or "auto" (cuda when torch sees a GPU)
     # [decode] (models that read rule hints)
     hint_prior_grid: str = ""     # "0,0.5,1": tune the decoding prior toward the hints on valid
     hint_prior_origin: str = ""   # tune on valid documents of this meta.origin only ("" = all)
@@ -312,6 +313,16 @@ def _auto_threads() -> int:
     return int(max(1, min(cores, round(cores - max(0.0, others)))))
 
 
+def _device(name: str) -> torch.device:
+    """The training device of a config's `device` setting; asking for a GPU that torch cannot
+    see is an error, not a silent fallback to the CPU."""
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    if name.startswith("cuda") and not torch.cuda.is_available():
+        raise ValueError(f"config asks for device {name!r}, but torch sees no CUDA GPU")
+    return torch.device(name)
+
+
 def _optimizer(model: TransformerModel, cfg: TrainConfig) -> torch.optim.Optimizer:
     groups: dict[tuple[bool, bool], list] = {}
     for name, p in model.net.named_parameters():
@@ -362,6 +373,8 @@ def train(config_path: str | Path, train_path: str | Path, valid_path: str | Pat
             max_chars=cfg.infer_max_chars, overlap=cfg.infer_overlap,
             batch_tokens=cfg.infer_batch_tokens, batch_size=cfg.infer_batch_size)
     net = model.net
+    device = _device(cfg.device)
+    net.to(device)
     data = build_dataset(train_records, model.vocab, cfg.max_chars, cfg.overlap,
                          rule_hints=net.hints)
     rows = data.to_list()  # small: keep the windows as Python lists for fast collation
@@ -459,10 +472,11 @@ def train(config_path: str | Path, train_path: str | Path, valid_path: str | Pat
         for batch_idx in length_batches(lengths, cfg.batch_size, cfg.batch_tokens, py_rng):
             batch = collate([rows[i] for i in batch_idx], cfg.neg_pairs_per_window, np_rng,
                             cfg.hint_dropout)
+            batch = {key: t.to(device, non_blocking=True) for key, t in batch.items()}
             hidden, logits = net.encode(batch["ids"], batch["mask"], batch["hint_tags"])
             ner_loss = F.cross_entropy(logits.reshape(-1, logits.shape[-1]),
                                        batch["labels"].reshape(-1), ignore_index=IGNORE)
-            rel_loss = torch.zeros(())
+            rel_loss = torch.zeros((), device=device)
             if "pairs" in batch:
                 rel_loss = F.cross_entropy(
                     net.pair_logits(hidden, batch["pairs"], batch["hint_rel"]), batch["targets"])

@@ -433,8 +433,11 @@ class TransformerModel:
             if hint_tags is not None:
                 i, w = batch[r]
                 hint_tags[r, 1:len(s) - 1] = torch.from_numpy(hints[i].tags[w.start:w.end])
-        hidden, logits = self.net.encode(ids, mask, hint_tags)
-        log_probs = with_hint_prior(logits, hint_tags, self.hint_weight).numpy()
+        device = self.net.ner.weight.device  # the CPU, or the GPU a training run uses
+        if hint_tags is not None:
+            hint_tags = hint_tags.to(device)
+        hidden, logits = self.net.encode(ids.to(device), mask.to(device), hint_tags)
+        log_probs = with_hint_prior(logits, hint_tags, self.hint_weight).cpu().numpy()
         pairs, pair_meta, hint_rel = [], [], []
         window_spans = []
         for r, (i, w) in enumerate(batch):
@@ -473,13 +476,14 @@ class TransformerModel:
                                                                NONE_REL))
         if not pairs:
             return
-        pair_t = torch.tensor(pairs, dtype=torch.long)
-        hint_t = torch.tensor(hint_rel, dtype=torch.long) if hints is not None else None
+        pair_t = torch.tensor(pairs, dtype=torch.long, device=device)
+        hint_t = (torch.tensor(hint_rel, dtype=torch.long, device=device)
+                  if hints is not None else None)
         best_p, best_c = [], []
         for k in range(0, len(pairs), 8192):  # bounded memory on entity-dense windows
             hint_k = hint_t[k:k + 8192] if hint_t is not None else None
             rel_probs = with_hint_prior(self.net.pair_logits(hidden, pair_t[k:k + 8192], hint_k),
-                                        hint_k, self.hint_rel_weight).exp()
+                                        hint_k, self.hint_rel_weight).exp().cpu()
             p, c = rel_probs.max(-1)
             best_p += p.tolist()
             best_c += c.tolist()
@@ -510,7 +514,7 @@ class TransformerModel:
 
         out = Path(out_dir)
         out.mkdir(parents=True, exist_ok=True)
-        state = {k: v.detach().to(torch.float16).contiguous()
+        state = {k: v.detach().to("cpu", torch.float16).contiguous()
                  for k, v in self.net.state_dict().items()}
         save_file(state, str(out / "model.safetensors.tmp"), metadata={"format": FORMAT})
         os.replace(out / "model.safetensors.tmp", out / "model.safetensors")
